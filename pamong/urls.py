@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from pamong.people.views import dashboard
+
+urlpatterns = [
+    path("", dashboard.home, name="home"),
+    path("", include("pamong.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("pamong.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("people/", include("pamong.people.urls")),
+    path("admin/", admin.site.urls),
+]
