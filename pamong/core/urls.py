@@ -5,5 +5,4 @@ from . import views
 urlpatterns = [
     path("health", views.health, name="health"),
     path("jobs/<int:pk>/", views.job_detail, name="job_detail"),
-    path("audit/", views.audit_log, name="audit_log"),
 ]

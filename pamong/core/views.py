@@ -31,7 +31,3 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     template = "core/job_detail.html#progress" if request.htmx else "core/job_detail.html"
     return render(request, template, {"job": job})
-
-
-def audit_log(request: HttpRequest) -> HttpResponse:
-    raise Http404

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from .views import employees, units
+from .views import audit, employees, units
 
 urlpatterns = [
     path("units/", units.unit_tree, name="unit_tree"),
@@ -12,5 +12,6 @@ urlpatterns = [
     path("employees/<int:pk>/", employees.employee_detail, name="employee_detail"),
     path("employees/<int:pk>/edit/", employees.employee_edit, name="employee_edit"),
     path("employees/<int:pk>/history/<str:kind>/new/", employees.history_add_view, name="history_add"),
+    path("audit/", audit.audit_log, name="audit_log"),
     path("import/", include("pamong.people.views.imports")),
 ]
