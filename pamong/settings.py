@@ -195,7 +195,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ADAPTER = "pamong.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Per-account lockout is django-axes' job (it keeps the record); allauth only
+# throttles one address spraying many accounts.
+ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "pamong"
 
@@ -205,6 +207,7 @@ AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "pamong.accounts.lockout.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
 
 SESSION_COOKIE_AGE = env_int("PAMONG_SESSION_SECONDS", 60 * 60 * 8)
