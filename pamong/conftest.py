@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 import pytest
 
-
 PASSWORD = "persona-password-123"
 
 
@@ -62,8 +61,16 @@ def make_employee(unit, *, name: str, nip: str, position=None, user=None, status
 
     info = parse_nip(nip, today=dt.date(2026, 11, 28))
     return Employee.objects.create(
-        nip=nip, name=name, sex=info.sex, birth_date=info.birth_date, status=status, golongan=golongan,
-        org_unit=unit, position=position, user=user, tmt_start=info.start_date,
+        nip=nip,
+        name=name,
+        sex=info.sex,
+        birth_date=info.birth_date,
+        status=status,
+        golongan=golongan,
+        org_unit=unit,
+        position=position,
+        user=user,
+        tmt_start=info.start_date,
     )
 
 
@@ -109,23 +116,39 @@ def personas(regency) -> Personas:
     RoleAssignment.objects.create(user=gita, role=Role.FACILITATOR, org_unit=regency.bkd)
 
     kabid = Position.objects.create(
-        name="Kepala Bidang Pelayanan Kesehatan", position_type=PositionType.ADMINISTRATOR, org_unit=regency.dinkes_bidang
+        name="Kepala Bidang Pelayanan Kesehatan",
+        position_type=PositionType.ADMINISTRATOR,
+        org_unit=regency.dinkes_bidang,
     )
     regency.dinkes_bidang.head_position = kabid
     regency.dinkes_bidang.save(update_fields=["head_position"])
-    sekda = Position.objects.create(name="Sekretaris Daerah", position_type=PositionType.JPT_MADYA, org_unit=regency.setda)
+    sekda = Position.objects.create(
+        name="Sekretaris Daerah", position_type=PositionType.JPT_MADYA, org_unit=regency.setda
+    )
     guru = Position.objects.create(
-        name="Guru Ahli Pertama", position_type=PositionType.FUNGSIONAL, functional_level="ahli_pertama",
+        name="Guru Ahli Pertama",
+        position_type=PositionType.FUNGSIONAL,
+        functional_level="ahli_pertama",
         org_unit=regency.dindik_bidang,
     )
     perawat = Position.objects.create(
-        name="Perawat Terampil", position_type=PositionType.FUNGSIONAL, functional_level="terampil",
+        name="Perawat Terampil",
+        position_type=PositionType.FUNGSIONAL,
+        functional_level="terampil",
         org_unit=regency.puskesmas,
     )
-    citra_e = make_employee(regency.dindik_bidang, name="Citra Dewi", nip="199203152019032004", position=guru, user=citra)
-    dodi_e = make_employee(regency.dinkes_bidang, name="Dodi Pratama", nip="198005102005011003", position=kabid, user=dodi, golongan="IV/a")
-    eka_e = make_employee(regency.setda, name="Eka Wijaya", nip="197001011995031001", position=sekda, user=eka, golongan="IV/d")
-    nurse = make_employee(regency.puskesmas, name="Sri Wahyuni", nip="199512122022212001", position=perawat, status="pppk", golongan="VII")
+    citra_e = make_employee(
+        regency.dindik_bidang, name="Citra Dewi", nip="199203152019032004", position=guru, user=citra
+    )
+    dodi_e = make_employee(
+        regency.dinkes_bidang, name="Dodi Pratama", nip="198005102005011003", position=kabid, user=dodi, golongan="IV/a"
+    )
+    eka_e = make_employee(
+        regency.setda, name="Eka Wijaya", nip="197001011995031001", position=sekda, user=eka, golongan="IV/d"
+    )
+    nurse = make_employee(
+        regency.puskesmas, name="Sri Wahyuni", nip="199512122022212001", position=perawat, status="pppk", golongan="VII"
+    )
     return Personas(ani, budi, citra, dodi, eka, fajar, gita, citra_e, dodi_e, eka_e, nurse, regency)
 
 

@@ -29,8 +29,8 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value not in (None, "") else default
+    value = os.environ.get(name, "")
+    return int(value) if value else default
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -164,9 +164,7 @@ def _database(url: str) -> dict:
     raise ImproperlyConfigured(f"Unsupported PAMONG_DATABASE_URL scheme: {parts.scheme!r}")
 
 
-DATABASES = {
-    "default": _database(env_str("PAMONG_DATABASE_URL", f"sqlite:///{DATA_DIR / 'pamong.sqlite3'}"))
-}
+DATABASES = {"default": _database(env_str("PAMONG_DATABASE_URL", f"sqlite:///{DATA_DIR / 'pamong.sqlite3'}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -11,7 +11,7 @@ os.environ.setdefault("PAMONG_SSL_REDIRECT", "0")
 os.environ.setdefault("PAMONG_SECURE_COOKIES", "0")
 os.environ.setdefault("PAMONG_TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 
-from pamong.settings import *  # noqa: E402,F403
+from pamong.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; production uses Argon2
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

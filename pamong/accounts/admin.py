@@ -19,9 +19,7 @@ from .scope import scope_for
 
 def _admin_has_permission(request) -> bool:  # type: ignore[no-untyped-def]
     user = request.user
-    return bool(
-        user.is_active and user.is_staff and scope_for(user).is_bkd_admin and has_totp(user)
-    )
+    return bool(user.is_active and user.is_staff and scope_for(user).is_bkd_admin and has_totp(user))
 
 
 admin.site.has_permission = _admin_has_permission  # type: ignore[method-assign]

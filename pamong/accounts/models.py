@@ -49,7 +49,11 @@ class RoleAssignment(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(_("peran"), max_length=20, choices=Role.choices)
     org_unit = models.ForeignKey(
-        "people.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "people.OrgUnit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("unit"),
     )
     include_subtree = models.BooleanField(_("termasuk unit di bawahnya"), default=True)

@@ -53,7 +53,7 @@ def snapshot(obj: Model, fields: Iterable[str]) -> dict[str, Any]:
     values = {}
     for name in fields:
         field = obj._meta.get_field(name)
-        values[name] = getattr(obj, field.attname)
+        values[name] = getattr(obj, getattr(field, "attname", name))
     return values
 
 

@@ -64,7 +64,7 @@ def job_run(job_id: int, work: Callable[[Job, JobReporter], dict[str, Any]]) -> 
     job = Job.objects.get(pk=job_id)
     try:
         result = work(job, JobReporter(job))
-    except Exception as exc:  # noqa: BLE001 - any failure must end up on the job record
+    except Exception as exc:
         log.exception("job %s (%s) failed", job_id, job.kind)
         Job.objects.filter(pk=job_id).update(
             status=JobStatus.FAILED,
@@ -82,7 +82,6 @@ def job_run(job_id: int, work: Callable[[Job, JobReporter], dict[str, Any]]) -> 
 
 def job_sweep(*, older_than: dt.timedelta = dt.timedelta(minutes=10)) -> int:
     """Fail running jobs whose worker has been silent for ``older_than``."""
-    return (
-        Job.objects.stale(timezone.now() - older_than)
-        .update(status=JobStatus.FAILED, finished_at=timezone.now(), message="worker berhenti melapor")
+    return Job.objects.stale(timezone.now() - older_than).update(
+        status=JobStatus.FAILED, finished_at=timezone.now(), message="worker berhenti melapor"
     )

@@ -69,6 +69,9 @@ class AuditHead(models.Model):
     last_seq = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
 
+    def __str__(self) -> str:
+        return f"audit head #{self.last_seq}"
+
 
 class JobStatus(models.TextChoices):
     QUEUED = "queued", _("Menunggu")
@@ -122,3 +125,30 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {JobStatus.SUCCEEDED, JobStatus.FAILED}
+
+
+class WorkerHeartbeatQuerySet(models.QuerySet):
+    def seen_since(self, since) -> WorkerHeartbeatQuerySet:  # type: ignore[no-untyped-def]
+        """Workers that reported at or after ``since``."""
+        return self.filter(last_seen__gte=since)
+
+
+class WorkerHeartbeat(models.Model):
+    """A running ``pamong worker`` process, refreshed every 15 seconds.
+
+    ``/health`` reads the newest ``last_seen``: a worker that stopped cleanly
+    removes its row ("missing"); one that crashed or hangs leaves it to age ("stale").
+    """
+
+    name = models.CharField(max_length=64, unique=True)  # hostname:pid, also the db_worker worker id
+    started_at = models.DateTimeField()
+    last_seen = models.DateTimeField(db_index=True)
+
+    objects = WorkerHeartbeatQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("detak pekerja latar")
+        verbose_name_plural = _("detak pekerja latar")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.last_seen:%Y-%m-%d %H:%M:%S})"

@@ -1,26 +1,25 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from .health import health_check
 from .models import Job
 
 
 @never_cache
 def health(request: HttpRequest) -> JsonResponse:
-    """For monitoring: is the database reachable? Says what failed, nothing more."""
-    checks: dict[str, str] = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        checks["database"] = "ok"
-    except Exception:  # noqa: BLE001 - any database failure is "down" here
-        checks["database"] = "error"
-    ok = all(v == "ok" for v in checks.values())
-    return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
+    """For monitoring: database, worker heartbeat and stale jobs (see core/health.py).
+
+    Deliberately public (no login): a monitor or load balancer must reach it.
+    It says only which check failed, never exception text or personal data.
+    200 for "ok" and "degraded" (pages still work without the worker), 503 for
+    "error" (the database is down).
+    """
+    report = health_check()
+    return JsonResponse(report.as_json(), status=report.http_status)
 
 
 @login_required
@@ -29,5 +28,5 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = Job.objects.visible_to(request.user).filter(pk=pk).first()
     if job is None:
         raise Http404
-    template = "core/job_detail.html#progress" if request.htmx else "core/job_detail.html"
+    template = "core/job_detail.html#progress" if getattr(request, "htmx", False) else "core/job_detail.html"
     return render(request, template, {"job": job})

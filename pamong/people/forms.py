@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from pamong.core.forms import BootstrapMixin
 
 from . import reference
-from .services import employee_errors
 from .models import (
     EducationRecord,
     Employee,
@@ -21,6 +20,7 @@ from .models import (
     SanctionRecord,
     TrainingRecord,
 )
+from .services import employee_errors
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -28,14 +28,16 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class EmployeeFilterForm(BootstrapMixin, forms.Form):
     q = forms.CharField(label=_("Cari nama atau NIP"), required=False)
     unit = forms.ModelChoiceField(label=_("Unit (beserta bawahannya)"), queryset=OrgUnit.objects.none(), required=False)
-    status = forms.ChoiceField(label=_("Status"), choices=[("", _("Semua"))] + EmployeeStatus.choices, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=[("", _("Semua")), *EmployeeStatus.choices], required=False)
     golongan = forms.ChoiceField(
         label=_("Golongan"),
-        choices=[("", _("Semua"))] + [(g, g) for g in reference.PNS_GOLONGAN] + [(g, g) for g in reference.PPPK_GOLONGAN],
+        choices=[("", _("Semua"))]
+        + [(g, g) for g in reference.PNS_GOLONGAN]
+        + [(g, g) for g in reference.PPPK_GOLONGAN],
         required=False,
     )
     position_type = forms.ChoiceField(
-        label=_("Jenis jabatan"), choices=[("", _("Semua"))] + PositionType.choices, required=False
+        label=_("Jenis jabatan"), choices=[("", _("Semua")), *PositionType.choices], required=False
     )
     active = forms.ChoiceField(
         label=_("Keaktifan"),
@@ -52,16 +54,38 @@ class EmployeeForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Employee
         fields = [
-            "nip", "front_title", "name", "back_title", "sex", "birth_place", "birth_date", "status",
-            "golongan", "tmt_golongan", "tmt_start", "org_unit", "position", "tmt_position",
-            "supervisor_override", "email_gov", "is_active", "inactive_reason", "inactive_since",
+            "nip",
+            "front_title",
+            "name",
+            "back_title",
+            "sex",
+            "birth_place",
+            "birth_date",
+            "status",
+            "golongan",
+            "tmt_golongan",
+            "tmt_start",
+            "org_unit",
+            "position",
+            "tmt_position",
+            "supervisor_override",
+            "email_gov",
+            "is_active",
+            "inactive_reason",
+            "inactive_since",
         ]
         widgets = {
-            "birth_date": DATE_WIDGET, "tmt_golongan": DATE_WIDGET, "tmt_start": DATE_WIDGET,
-            "tmt_position": DATE_WIDGET, "inactive_since": DATE_WIDGET,
+            "birth_date": DATE_WIDGET,
+            "tmt_golongan": DATE_WIDGET,
+            "tmt_start": DATE_WIDGET,
+            "tmt_position": DATE_WIDGET,
+            "inactive_since": DATE_WIDGET,
             "nip": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 18}),
         }
-        help_texts = {"nip": _("18 digit, tanpa spasi."), "supervisor_override": _("Kosongkan untuk memakai kepala unit.")}
+        help_texts = {
+            "nip": _("18 digit, tanpa spasi."),
+            "supervisor_override": _("Kosongkan untuk memakai kepala unit."),
+        }
 
     def __init__(self, *args, units=None, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from tree_queries.models import TreeNode
 from tree_queries.query import TreeQuerySet
-
-from django.db.models.functions import Length
 
 from . import reference
 
@@ -38,8 +37,13 @@ class UnitKind(models.TextChoices):
 
 # Kinds that are an OPD (perangkat daerah) when they sit directly under the regency.
 OPD_KINDS = {
-    UnitKind.SEKRETARIAT, UnitKind.INSPEKTORAT, UnitKind.DINAS, UnitKind.BADAN,
-    UnitKind.SATPOL, UnitKind.KECAMATAN, UnitKind.RSUD,
+    UnitKind.SEKRETARIAT,
+    UnitKind.INSPEKTORAT,
+    UnitKind.DINAS,
+    UnitKind.BADAN,
+    UnitKind.SATPOL,
+    UnitKind.KECAMATAN,
+    UnitKind.RSUD,
 }
 
 
@@ -72,7 +76,11 @@ class OrgUnit(TreeNode):
     kind = models.CharField(_("jenis"), max_length=20, choices=UnitKind.choices)
     opd = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     head_position = models.ForeignKey(
-        "Position", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "Position",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("jabatan kepala"),
     )
     active_from = models.DateField(_("aktif sejak"), null=True, blank=True)
@@ -115,7 +123,7 @@ class FunctionalLevel(models.TextChoices):
     PENYELIA = "penyelia", _("Penyelia")
 
 
-ESELON = {
+ESELON: dict[str, str] = {
     PositionType.JPT_UTAMA: "I.a",
     PositionType.JPT_MADYA: "I.b",
     PositionType.JPT_PRATAMA: "II",
@@ -232,20 +240,34 @@ class Employee(models.Model):
     tmt_start = models.DateField(_("TMT CPNS/PPPK"), null=True, blank=True)
     org_unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="employees", verbose_name=_("unit"))
     position = models.ForeignKey(
-        Position, null=True, blank=True, on_delete=models.SET_NULL, related_name="holders",
+        Position,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="holders",
         verbose_name=_("jabatan"),
     )
     tmt_position = models.DateField(_("TMT jabatan"), null=True, blank=True)
     supervisor_override = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("atasan langsung (ditetapkan)"),
     )
     email_gov = models.EmailField(_("email dinas"), blank=True)
     is_active = models.BooleanField(_("aktif"), default=True)
-    inactive_reason = models.CharField(_("alasan tidak aktif"), max_length=12, choices=InactiveReason.choices, blank=True)
+    inactive_reason = models.CharField(
+        _("alasan tidak aktif"), max_length=12, choices=InactiveReason.choices, blank=True
+    )
     inactive_since = models.DateField(_("tidak aktif sejak"), null=True, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="employee",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="employee",
         verbose_name=_("akun pengguna"),
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -71,7 +71,9 @@ def parse_nip(raw: object, *, today: dt.date) -> NipInfo:
         raise NipError("length", _("NIP harus 18 digit (tertulis %(n)d digit).") % {"n": len(text)})
     birth = _date(text[0:4], text[4:6], text[6:8])
     if birth is None:
-        raise NipError("birth_date", _("Tanggal lahir dalam NIP (%(part)s) bukan tanggal yang ada.") % {"part": text[0:8]})
+        raise NipError(
+            "birth_date", _("Tanggal lahir dalam NIP (%(part)s) bukan tanggal yang ada.") % {"part": text[0:8]}
+        )
     if birth >= today:
         raise NipError("birth_future", _("Tanggal lahir dalam NIP belum terjadi."))
     if text[12] == "2":

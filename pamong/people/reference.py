@@ -27,14 +27,37 @@ PNS_GOLONGAN: dict[str, str] = {
 }
 
 PPPK_GOLONGAN: tuple[str, ...] = (
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
-    "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
 )
 
 EDUCATION_LEVELS: tuple[str, ...] = ("SD", "SLTP", "SLTA", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
 EDUCATION_LABELS: dict[str, str] = {
-    "SD": "SD", "SLTP": "SLTP", "SLTA": "SLTA/SMK", "D1": "D-I", "D2": "D-II", "D3": "D-III",
-    "D4": "D-IV", "S1": "S-1", "S2": "S-2", "S3": "S-3",
+    "SD": "SD",
+    "SLTP": "SLTP",
+    "SLTA": "SLTA/SMK",
+    "D1": "D-I",
+    "D2": "D-II",
+    "D3": "D-III",
+    "D4": "D-IV",
+    "S1": "S-1",
+    "S2": "S-2",
+    "S3": "S-3",
 }
 
 # SIASN's training kinds (RULES.md §4), split by route.

@@ -34,13 +34,32 @@ from .models import (
 from .nip import NipError, parse_nip
 
 EMPLOYEE_FIELDS = (
-    "nip", "name", "front_title", "back_title", "sex", "birth_date", "birth_place", "status",
-    "golongan", "tmt_golongan", "tmt_start", "org_unit", "position", "tmt_position",
-    "supervisor_override", "email_gov", "is_active", "inactive_reason", "inactive_since", "user",
+    "nip",
+    "name",
+    "front_title",
+    "back_title",
+    "sex",
+    "birth_date",
+    "birth_place",
+    "status",
+    "golongan",
+    "tmt_golongan",
+    "tmt_start",
+    "org_unit",
+    "position",
+    "tmt_position",
+    "supervisor_override",
+    "email_gov",
+    "is_active",
+    "inactive_reason",
+    "inactive_since",
+    "user",
 )
 
 
-def employee_errors(data: Mapping[str, Any], *, today: dt.date, instance: Employee | None = None) -> dict[str, list[str]]:
+def employee_errors(
+    data: Mapping[str, Any], *, today: dt.date, instance: Employee | None = None
+) -> dict[str, list[str]]:
     """Business-rule errors for employee data, by field name (empty when valid).
 
     1. The NIP parses (RULES.md §7). 2. Birth date and sex agree with the NIP.
@@ -60,8 +79,11 @@ def employee_errors(data: Mapping[str, Any], *, today: dt.date, instance: Employ
     if info is not None:
         birth = data.get("birth_date")
         if birth and birth != info.birth_date:
-            add("birth_date", _("Tanggal lahir tidak sama dengan tanggal lahir dalam NIP (%(date)s).")
-                % {"date": info.birth_date.strftime("%d-%m-%Y")})
+            add(
+                "birth_date",
+                _("Tanggal lahir tidak sama dengan tanggal lahir dalam NIP (%(date)s).")
+                % {"date": info.birth_date.strftime("%d-%m-%Y")},
+            )
         sex = data.get("sex")
         if sex and sex != info.sex:
             add("sex", _("Jenis kelamin tidak sama dengan digit jenis kelamin dalam NIP."))
@@ -102,7 +124,10 @@ def employee_create(*, actor: Any, data: Mapping[str, Any], source: str = Source
         raise ValidationError({"nip": [_("NIP %(nip)s sudah terdaftar.") % {"nip": values["nip"]}]})
     employee = Employee.objects.create(**values)
     audit_record(
-        actor=actor, action="people.employee.created", obj=employee, source=source,
+        actor=actor,
+        action="people.employee.created",
+        obj=employee,
+        source=source,
         changes=diff({}, snapshot(employee, values.keys())),
     )
     return employee
@@ -152,18 +177,24 @@ def unit_create(*, actor: Any, data: Mapping[str, Any], source: str = Source.WEB
     if opd is not None:
         unit.opd = opd
         unit.save(update_fields=["opd"])
-    audit_record(actor=actor, action="people.unit.created", obj=unit, source=source,
-                 changes=diff({}, snapshot(unit, [k for k in fields if k in data])))
+    audit_record(
+        actor=actor,
+        action="people.unit.created",
+        obj=unit,
+        source=source,
+        changes=diff({}, snapshot(unit, [k for k in fields if k in data])),
+    )
     return unit
 
 
 @transaction.atomic
 def unit_update(*, actor: Any, unit: OrgUnit, data: Mapping[str, Any], source: str = Source.WEB) -> OrgUnit:
     """Rename, re-code, move or close a unit; a move re-derives the OPD of its whole subtree."""
-    fields = [f for f in ("code", "name", "kind", "parent", "head_position", "active_from", "active_until") if f in data]
-    if "parent" in data and data["parent"] is not None:
-        if data["parent"].pk in OrgUnit.objects.subtree_ids(unit.pk):
-            raise ValidationError({"parent": [_("Unit tidak dapat dipindah ke bawah dirinya sendiri.")]})
+    fields = [
+        f for f in ("code", "name", "kind", "parent", "head_position", "active_from", "active_until") if f in data
+    ]
+    if data.get("parent") is not None and data["parent"].pk in OrgUnit.objects.subtree_ids(unit.pk):
+        raise ValidationError({"parent": [_("Unit tidak dapat dipindah ke bawah dirinya sendiri.")]})
     if "code" in data and OrgUnit.objects.exclude(pk=unit.pk).filter(code=data["code"]).exists():
         raise ValidationError({"code": [_("Kode unit %(code)s sudah dipakai.") % {"code": data["code"]}]})
     head = data.get("head_position")
@@ -197,8 +228,13 @@ def position_create(*, actor: Any, data: Mapping[str, Any], source: str = Source
     values = {k: data.get(k) for k in fields}
     values["functional_level"] = values["functional_level"] or ""
     position = Position.objects.create(**values)
-    audit_record(actor=actor, action="people.position.created", obj=position, source=source,
-                 changes=diff({}, snapshot(position, fields)))
+    audit_record(
+        actor=actor,
+        action="people.position.created",
+        obj=position,
+        source=source,
+        changes=diff({}, snapshot(position, fields)),
+    )
     return position
 
 
@@ -218,7 +254,10 @@ def history_add(*, actor: Any, employee: Employee, kind: str, data: Mapping[str,
     record.full_clean()
     record.save()
     audit_record(
-        actor=actor, action=f"people.{kind}.added", obj=employee, source=source,
+        actor=actor,
+        action=f"people.{kind}.added",
+        obj=employee,
+        source=source,
         changes={kind: [None, {k: str(v) for k, v in data.items()}]},
     )
     return record
@@ -227,8 +266,9 @@ def history_add(*, actor: Any, employee: Employee, kind: str, data: Mapping[str,
 @transaction.atomic
 def history_remove(*, actor: Any, employee: Employee, kind: str, record_id: int, source: str = Source.WEB) -> None:
     model = HISTORY_MODELS[kind]
-    record = model.objects.get(pk=record_id, employee=employee)
+    record = model._default_manager.get(pk=record_id, employee=employee)
     text = str(record)
     record.delete()
-    audit_record(actor=actor, action=f"people.{kind}.removed", obj=employee, source=source,
-                 changes={kind: [text, None]})
+    audit_record(
+        actor=actor, action=f"people.{kind}.removed", obj=employee, source=source, changes={kind: [text, None]}
+    )

@@ -60,7 +60,7 @@ def test_repeated_failures_lock_the_username(personas, client):
 
 def test_sign_up_is_closed(client, db):
     response = client.get(reverse("account_signup"))
-    assert response.status_code == 200 and "form" not in response.context or not response.context.get("form")
+    assert (response.status_code == 200 and "form" not in response.context) or not response.context.get("form")
 
 
 def test_admin_site_is_for_bkd_admins_only(personas, login):

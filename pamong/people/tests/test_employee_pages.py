@@ -41,7 +41,9 @@ def test_htmx_request_gets_only_the_results_partial(personas, login):
 def test_list_query_count_does_not_grow_with_employees(personas, login, django_assert_max_num_queries):
     client = login(personas.ani)
     for i in range(40):
-        make_employee(personas.regency.puskesmas, name=f"Pegawai {i:02d}", nip=f"19900101201501{1 if i % 2 else 2}{i:03d}")
+        make_employee(
+            personas.regency.puskesmas, name=f"Pegawai {i:02d}", nip=f"19900101201501{1 if i % 2 else 2}{i:03d}"
+        )
     with django_assert_max_num_queries(12):
         response = client.get(reverse("employee_list"))
     assert response.context["page"].paginator.count == 44
@@ -64,9 +66,18 @@ def test_employee_sees_own_profile_but_not_a_colleague(personas, login):
 
 def _form_data(unit, **overrides):
     data = {
-        "nip": "198807212010122001", "name": "Rina Kusumawati", "front_title": "", "back_title": "S.Kep.",
-        "sex": "P", "birth_date": "1988-07-21", "birth_place": "Kediri", "status": "pns", "golongan": "III/b",
-        "org_unit": unit.pk, "is_active": "on", "email_gov": "",
+        "nip": "198807212010122001",
+        "name": "Rina Kusumawati",
+        "front_title": "",
+        "back_title": "S.Kep.",
+        "sex": "P",
+        "birth_date": "1988-07-21",
+        "birth_place": "Kediri",
+        "status": "pns",
+        "golongan": "III/b",
+        "org_unit": unit.pk,
+        "is_active": "on",
+        "email_gov": "",
     }
     data.update(overrides)
     return data
@@ -86,12 +97,17 @@ def test_birth_date_that_disagrees_with_nip_is_refused_in_indonesian(personas, l
     client = login(personas.budi)
     response = client.post(reverse("employee_create"), _form_data(personas.regency.puskesmas, birth_date="1988-07-22"))
     assert response.status_code == 200
-    assert "Tanggal lahir tidak sama dengan tanggal lahir dalam NIP (21-07-1988)." in response.context["form"].errors["birth_date"]
+    assert (
+        "Tanggal lahir tidak sama dengan tanggal lahir dalam NIP (21-07-1988)."
+        in response.context["form"].errors["birth_date"]
+    )
     assert not Employee.objects.filter(nip="198807212010122001").exists()
 
 
 def test_truncated_nip_is_refused_with_its_length(personas, login):
-    response = login(personas.budi).post(reverse("employee_create"), _form_data(personas.regency.puskesmas, nip="1988072120101220"))
+    response = login(personas.budi).post(
+        reverse("employee_create"), _form_data(personas.regency.puskesmas, nip="1988072120101220")
+    )
     assert response.context["form"].errors["nip"] == ["NIP harus 18 digit (tertulis 16 digit)."]
 
 
@@ -104,8 +120,16 @@ def test_operator_cannot_add_employee_to_another_opd(personas, login):
 def test_transfer_is_audited_with_before_and_after(personas, login):
     client = login(personas.ani)
     nurse = personas.nurse_employee
-    data = _form_data(personas.regency.dinkes_bidang, nip=nurse.nip, name=nurse.name, sex="P",
-                      birth_date="1995-12-12", status="pppk", golongan="VII", back_title="")
+    data = _form_data(
+        personas.regency.dinkes_bidang,
+        nip=nurse.nip,
+        name=nurse.name,
+        sex="P",
+        birth_date="1995-12-12",
+        status="pppk",
+        golongan="VII",
+        back_title="",
+    )
     response = client.post(reverse("employee_edit", args=[nurse.pk]), data)
     assert response.status_code == 302
     nurse.refresh_from_db()
@@ -127,8 +151,17 @@ def test_leader_can_read_but_not_edit(personas, login):
 def test_history_record_is_added_and_audited(personas, login):
     client = login(personas.budi)
     url = reverse("history_add", args=[personas.nurse_employee.pk, "training"])
-    response = client.post(url, {"kind": "bimbingan_teknis", "name": "Bimtek Pelayanan Prima", "organizer": "BKD",
-                                 "start_date": "2026-03-02", "end_date": "2026-03-04", "hours_jp": "24"})
+    response = client.post(
+        url,
+        {
+            "kind": "bimbingan_teknis",
+            "name": "Bimtek Pelayanan Prima",
+            "organizer": "BKD",
+            "start_date": "2026-03-02",
+            "end_date": "2026-03-04",
+            "hours_jp": "24",
+        },
+    )
     assert response.status_code == 302
     assert personas.nurse_employee.trainings.get().hours_jp == 24
     assert AuditEntry.objects.filter(action="people.training.added", object_id=str(personas.nurse_employee.pk)).exists()
@@ -136,7 +169,9 @@ def test_history_record_is_added_and_audited(personas, login):
 
 def test_training_with_end_before_start_is_refused(personas, login):
     url = reverse("history_add", args=[personas.nurse_employee.pk, "training"])
-    response = login(personas.budi).post(url, {"kind": "seminar", "name": "Seminar", "start_date": "2026-03-04",
-                                               "end_date": "2026-03-02", "hours_jp": "4"})
+    response = login(personas.budi).post(
+        url,
+        {"kind": "seminar", "name": "Seminar", "start_date": "2026-03-04", "end_date": "2026-03-02", "hours_jp": "4"},
+    )
     assert response.status_code == 200
     assert not personas.nurse_employee.trainings.exists()

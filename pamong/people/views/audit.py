@@ -30,6 +30,12 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "people/audit_log.html",
-        {"page": page, "query": query.urlencode(), "action": action, "actor": actor, "source": source,
-         "sources": Source.choices},
+        {
+            "page": page,
+            "query": query.urlencode(),
+            "action": action,
+            "actor": actor,
+            "source": source,
+            "sources": Source.choices,
+        },
     )

@@ -24,7 +24,6 @@ from ..access import (
 )
 from ..forms import HISTORY_FORMS, HISTORY_TITLES, EmployeeFilterForm, EmployeeForm
 
-
 PAGE_SIZE = 50
 
 
@@ -66,7 +65,7 @@ def employee_list(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
         "can_write": can_write_people(request.user),
     }
-    template = "people/employee_list.html#results" if request.htmx else "people/employee_list.html"
+    template = "people/employee_list.html#results" if getattr(request, "htmx", False) else "people/employee_list.html"
     return render(request, template, context)
 
 
@@ -143,5 +142,3 @@ def history_add_view(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         "people/history_form.html",
         {"form": form, "employee": employee, "title": HISTORY_TITLES[kind]},
     )
-
-

@@ -27,11 +27,12 @@ from .employees import _apply_service_errors
 
 def _build_tree(units: list[OrgUnit]) -> list[dict]:
     """Nest a flat, visible list of units; a unit whose parent is hidden becomes a root."""
-    nodes = {u.pk: {"unit": u, "children": []} for u in units}
-    roots = []
+    nodes: dict[int, dict] = {u.pk: {"unit": u, "children": []} for u in units}
+    roots: list[dict] = []
     for unit in units:
         parent = nodes.get(unit.parent_id) if unit.parent_id else None
-        (parent["children"] if parent else roots).append(nodes[unit.pk])
+        siblings: list[dict] = parent["children"] if parent else roots
+        siblings.append(nodes[unit.pk])
     return roots
 
 
@@ -54,9 +55,8 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     unit = get_unit_for_user(request.user, pk)
     children = units_visible_to(request.user).filter(parent=unit).order_by("code")
-    positions = (
-        unit.positions.annotate(holders_count=Count("holders", filter=Q(holders__is_active=True)))
-        .order_by("position_type", "name")
+    positions = unit.positions.annotate(holders_count=Count("holders", filter=Q(holders__is_active=True))).order_by(
+        "position_type", "name"
     )
     head = None
     if unit.head_position_id:
