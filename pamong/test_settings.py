@@ -16,3 +16,6 @@ from pamong.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; production uses Argon2
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns when it is missing
+# The live server of the browser journeys serves static files straight from the apps.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

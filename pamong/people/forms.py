@@ -41,6 +41,7 @@ class EmployeeFilterForm(BootstrapMixin, forms.Form):
     )
     active = forms.ChoiceField(
         label=_("Keaktifan"),
+        initial="1",
         choices=[("1", _("Aktif")), ("0", _("Tidak aktif")), ("", _("Semua"))],
         required=False,
     )

@@ -37,9 +37,9 @@ def _apply_service_errors(form, exc: ValidationError) -> None:  # type: ignore[n
 def employee_list(request: HttpRequest) -> HttpResponse:
     require_people_reader(request.user)
     units = units_visible_to(request.user).order_by("code")
-    form = EmployeeFilterForm(request.GET or None, units=units)
+    form = EmployeeFilterForm(request.GET or None, units=units, initial={"active": "1"})
     employees = employees_visible_to(request.user).for_list()
-    active = "1"
+    active = request.GET.get("active", "1")
     if form.is_valid():
         data = form.cleaned_data
         employees = employees.search(data["q"])
@@ -51,7 +51,6 @@ def employee_list(request: HttpRequest) -> HttpResponse:
             employees = employees.filter(golongan=data["golongan"])
         if data["position_type"]:
             employees = employees.filter(position__position_type=data["position_type"])
-        active = data["active"]
     if active == "1":
         employees = employees.filter(is_active=True)
     elif active == "0":
