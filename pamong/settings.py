@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "pamong.core",
     "pamong.accounts",
     "pamong.people",
+    "pamong.satisfaction",
+    "pamong.monitoring",
 ]
 
 MIDDLEWARE = [
@@ -296,5 +298,7 @@ LOGGING = {
         # Request bodies can carry personal data: log what failed, not what was sent.
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from pamong.api import api
 from pamong.people.views import dashboard
 
 urlpatterns = [
@@ -10,5 +11,8 @@ urlpatterns = [
     path("me/", include("pamong.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("people/", include("pamong.people.urls")),
+    path("skm/", include("pamong.satisfaction.urls")),
+    path("monev/", include("pamong.monitoring.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]
