@@ -3,28 +3,21 @@
 The test walks the URL resolver. A pamong view that is not declared in
 ``ROUTES`` fails the suite, so a new route cannot ship without an access rule.
 Third-party routes (allauth, Django admin, i18n) are covered by their own tests.
+
+Each app declares its routes in ``pamong/<app>/tests/routes.py``::
+
+    from pamong.tests.access_matrix import EVERYONE, READERS, WRITERS, Route
+    ROUTES = {"skm_service_list": Route(READERS), "skm_public_form": Route(ALL, anonymous=200, args=...)}
+
+``args`` gets the personas fixture and returns the URL arguments (it may create rows).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-PERSONAS = ("anonymous", "ani", "budi", "citra", "dodi", "eka", "fajar", "gita")
-READERS = {"ani", "budi", "eka", "fajar"}
-WRITERS = {"ani", "budi"}
-LOGGED_IN = set(PERSONAS) - {"anonymous"}
-
-
-@dataclass
-class Route:
-    allowed: set[str]
-    args: Callable[[object], list] = field(default=lambda p: [])
-    ok: int = 200
-    anonymous: int = 302  # to the log-in page
+from .access_matrix import LOGGED_IN, PERSONAS, READERS, WRITERS, Route
 
 
 def _job_for_ani(p):  # type: ignore[no-untyped-def]
@@ -66,15 +59,36 @@ def _pamong_routes(patterns=None, prefix: str = "") -> list[tuple[str, str]]:  #
     return found
 
 
+def _app_routes() -> dict[str, Route]:
+    """Apps declare their own routes in ``pamong/<app>/tests/routes.py`` (a ``ROUTES`` dict)."""
+    import importlib
+
+    from django.apps import apps
+
+    merged = dict(ROUTES)
+    for config in apps.get_app_configs():
+        if not config.name.startswith("pamong."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.tests.routes")
+        except ModuleNotFoundError:
+            continue
+        merged.update(module.ROUTES)
+    return merged
+
+
+ALL_ROUTES = _app_routes()
+
+
 def test_every_pamong_route_declares_who_may_use_it():
-    undeclared = sorted(name for name, _ in _pamong_routes() if name not in ROUTES)
+    undeclared = sorted(name for name, _ in _pamong_routes() if name not in ALL_ROUTES)
     assert not undeclared, f"routes without an access rule in ROUTES: {undeclared}"
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(ROUTES))
+@pytest.mark.parametrize("name", sorted(ALL_ROUTES))
 def test_route_access_matrix(name, personas, client):
-    route = ROUTES[name]
+    route = ALL_ROUTES[name]
     url = reverse(name, args=route.args(personas))
     results = {}
     for persona in PERSONAS:
@@ -83,7 +97,7 @@ def test_route_access_matrix(name, personas, client):
             client.force_login(
                 getattr(personas, persona), backend="allauth.account.auth_backends.AuthenticationBackend"
             )
-        results[persona] = client.get(url).status_code
+        results[persona] = getattr(client, route.method)(url).status_code
     expected = {
         persona: (route.anonymous if persona == "anonymous" else route.ok if persona in route.allowed else 404)
         for persona in PERSONAS
