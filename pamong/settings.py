@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "pamong.core",
     "pamong.accounts",
     "pamong.people",
+    "pamong.learning",
+    "pamong.professionalism",
     "pamong.satisfaction",
     "pamong.monitoring",
 ]

@@ -11,6 +11,8 @@ urlpatterns = [
     path("me/", include("pamong.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("people/", include("pamong.people.urls")),
+    path("learning/", include("pamong.learning.urls")),
+    path("ipasn/", include("pamong.professionalism.urls")),
     path("skm/", include("pamong.satisfaction.urls")),
     path("monev/", include("pamong.monitoring.urls")),
     path("admin/", admin.site.urls),

@@ -360,8 +360,27 @@ class LeadershipLevel(models.TextChoices):
     PKP = "pkp", _("PKP / Diklatpim IV")
 
 
+class CompetencyType(models.TextChoices):
+    MANAGERIAL = "managerial", _("Manajerial")
+    TECHNICAL = "technical", _("Teknis")
+    FUNCTIONAL = "functional", _("Fungsional")
+    SOCIO_CULTURAL = "socio_cultural", _("Sosial kultural")
+
+
+class TrainingRecordQuerySet(models.QuerySet):
+    def in_year(self, year: int) -> TrainingRecordQuerySet:
+        """Records that ended in ``year`` (the JP ledger counts a course in the year it ends)."""
+        return self.filter(end_date__year=year)
+
+
 class TrainingRecord(models.Model):
-    """External training and competency development (SIASN ``rw-diklat`` / ``rw-kursus``)."""
+    """One competency-development record: the JP ledger of an employee.
+
+    External records come from SIASN (``rw-diklat`` / ``rw-kursus``) or are typed
+    in; internal ones are written by pamong when a batch it ran is closed, with
+    ``source_ref`` naming the batch (e.g. ``learning.batch:12``) so a re-close
+    never credits twice.
+    """
 
     employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="trainings")
     kind = models.CharField(_("jenis"), max_length=30, choices=list(reference.TRAINING_KINDS.items()))
@@ -374,6 +393,12 @@ class TrainingRecord(models.Model):
     leadership_level = models.CharField(
         _("tingkat diklat kepemimpinan"), max_length=8, choices=LeadershipLevel.choices, blank=True
     )
+    competency_type = models.CharField(
+        _("jenis kompetensi"), max_length=16, choices=CompetencyType.choices, blank=True
+    )
+    source_ref = models.CharField(_("sumber internal"), max_length=60, blank=True, db_index=True)
+
+    objects = TrainingRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date"]
@@ -383,6 +408,9 @@ class TrainingRecord(models.Model):
             models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")), name="training_dates_ordered"),
             models.CheckConstraint(condition=Q(hours_jp__gte=0), name="training_jp_not_negative"),
             models.UniqueConstraint(fields=["employee", "kind", "name", "start_date"], name="training_unique"),
+            models.UniqueConstraint(
+                fields=["employee", "source_ref"], condition=~Q(source_ref=""), name="training_internal_once"
+            ),
         ]
 
     def __str__(self) -> str:
