@@ -1,9 +1,9 @@
-from django.http import HttpResponse
 from django.urls import path
 
+from . import views
 
-def api_tokens(request):  # type: ignore[no-untyped-def]
-    return HttpResponse("")
-
-
-urlpatterns = [path("tokens/", api_tokens, name="api_tokens")]
+urlpatterns = [
+    path("tokens/", views.token_list, name="api_tokens"),
+    path("tokens/new/", views.token_create_view, name="api_token_create"),
+    path("tokens/<int:pk>/revoke/", views.token_revoke_view, name="api_token_revoke"),
+]
