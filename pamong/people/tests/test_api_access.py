@@ -7,9 +7,6 @@ declared in ``OPERATIONS`` fails the suite until someone decides who may use it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
 import pytest
 
@@ -17,19 +14,11 @@ from pamong.accounts.models import ApiToken
 from pamong.accounts.services import token_create
 from pamong.api import api
 from pamong.people.nip import build_nip
+from pamong.tests.access_matrix import ApiOp as Op
 
 PERSONAS = ("ani", "budi", "citra", "dodi", "eka", "fajar", "gita")
 EVERYONE = set(PERSONAS)
 WRITERS = {"ani", "budi"}
-
-
-@dataclass
-class Op:
-    allowed: set[str]
-    ok: int = 200
-    denied: int = 404
-    path: Callable[[Any, str], str] = field(default=lambda p, who: "")
-    body: Callable[[Any, str], dict[str, Any]] | None = None
 
 
 def _unit_body(p, who):  # type: ignore[no-untyped-def]
@@ -90,6 +79,25 @@ OPERATIONS: dict[tuple[str, str], Op] = {
 }
 
 
+def _all_operations() -> dict[tuple[str, str], Op]:
+    """People's and accounts' operations, plus each app's ``tests/api_operations.py`` ``OPERATIONS``."""
+    import importlib
+
+    from django.apps import apps
+
+    merged = dict(OPERATIONS)
+    for config in apps.get_app_configs():
+        if config.name.startswith("pamong."):
+            try:
+                merged.update(importlib.import_module(f"{config.name}.tests.api_operations").OPERATIONS)
+            except ModuleNotFoundError:
+                continue
+    return merged
+
+
+ALL_OPERATIONS = _all_operations()
+
+
 def test_every_api_operation_declares_who_may_use_it():
     schema = api.get_openapi_schema(path_prefix="/api/v1/")
     found = {
@@ -97,13 +105,13 @@ def test_every_api_operation_declares_who_may_use_it():
         for path, item in schema["paths"].items()
         for method in item
     }
-    assert found == set(OPERATIONS)
+    assert found == set(ALL_OPERATIONS)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("key", sorted(OPERATIONS), ids=lambda k: f"{k[0]} {k[1]}")
+@pytest.mark.parametrize("key", sorted(ALL_OPERATIONS), ids=lambda k: f"{k[0]} {k[1]}")
 def test_api_access_matrix(key, personas, client):
-    op = OPERATIONS[key]
+    op = ALL_OPERATIONS[key]
     method = key[0].lower()
     results, expected = {}, {}
     for who in PERSONAS:
@@ -117,5 +125,5 @@ def test_api_access_matrix(key, personas, client):
         results[who] = response.status_code
         expected[who] = op.ok if who in op.allowed else op.denied
     anonymous = getattr(client, method)(op.path(personas, "ani"))
-    results["anonymous"], expected["anonymous"] = anonymous.status_code, 401
+    results["anonymous"], expected["anonymous"] = anonymous.status_code, op.anonymous
     assert results == expected
