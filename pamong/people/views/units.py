@@ -26,13 +26,21 @@ from .employees import _apply_service_errors
 
 
 def _build_tree(units: list[OrgUnit]) -> list[dict]:
-    """Nest a flat, visible list of units; a unit whose parent is hidden becomes a root."""
+    """Nest a flat, visible list of units (each with ``headcount``); a unit whose parent
+    is hidden becomes a root. Each node gets ``total``: the headcount of its subtree."""
     nodes: dict[int, dict] = {u.pk: {"unit": u, "children": []} for u in units}
     roots: list[dict] = []
     for unit in units:
         parent = nodes.get(unit.parent_id) if unit.parent_id else None
         siblings: list[dict] = parent["children"] if parent else roots
         siblings.append(nodes[unit.pk])
+
+    def total(node: dict) -> int:
+        node["total"] = node["unit"].headcount + sum(total(child) for child in node["children"])
+        return node["total"]
+
+    for root in roots:
+        total(root)
     return roots
 
 

@@ -14,6 +14,7 @@
         type: canvas.dataset.type || "bar",
         data: { labels: data.labels, datasets: [{ label: data.label || "", data: data.values, backgroundColor: "#7a1f1f" }] },
         options: { indexAxis: canvas.dataset.axis || "x", responsive: true, maintainAspectRatio: false,
+                   locale: document.documentElement.lang === "en" ? "en-GB" : "id-ID",
                    plugins: { legend: { display: false } } }
       });
     });
