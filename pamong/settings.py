@@ -286,6 +286,7 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_REDIRECT_EXEMPT = [r"^health$"]  # a local monitor may ask over plain HTTP
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500
@@ -293,12 +294,20 @@ NINJA_PAGINATION_MAX_LIMIT = 500
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        # Exception messages can quote personal data (a unique-key violation names
+        # the NIP): logs keep the exception class and the stack, not the message.
+        "plain": {
+            "()": "pamong.core.logging.RedactingFormatter",
+            "format": "%(asctime)s %(levelname)s %(process)d %(name)s %(message)s",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("PAMONG_LOG_LEVEL", "INFO")},
     "loggers": {
         # Request bodies can carry personal data: log what failed, not what was sent.
         "django.request": {"level": "ERROR"},
+        "django.db.backends": {"level": "INFO"},  # never SQL parameters, whatever the root level
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

@@ -69,7 +69,8 @@ def job_run(job_id: int, work: Callable[[Job, JobReporter], dict[str, Any]]) -> 
         Job.objects.filter(pk=job_id).update(
             status=JobStatus.FAILED,
             finished_at=timezone.now(),
-            message=f"{type(exc).__name__}: {exc}"[:500],
+            # The class only: a database error's text can quote a row (a NIP, a name).
+            message=f"{type(exc).__name__}: pekerjaan gagal; lihat log server"[:500],
         )
         return
     Job.objects.filter(pk=job_id).update(
