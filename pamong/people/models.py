@@ -393,9 +393,7 @@ class TrainingRecord(models.Model):
     leadership_level = models.CharField(
         _("tingkat diklat kepemimpinan"), max_length=8, choices=LeadershipLevel.choices, blank=True
     )
-    competency_type = models.CharField(
-        _("jenis kompetensi"), max_length=16, choices=CompetencyType.choices, blank=True
-    )
+    competency_type = models.CharField(_("jenis kompetensi"), max_length=16, choices=CompetencyType.choices, blank=True)
     source_ref = models.CharField(_("sumber internal"), max_length=60, blank=True, db_index=True)
 
     objects = TrainingRecordQuerySet.as_manager()
