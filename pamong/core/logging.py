@@ -13,7 +13,7 @@ class RedactingFormatter(logging.Formatter):
     ``IntegrityError (message withheld)``: what failed and where, not whose row.
     """
 
-    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def]  # noqa: N802 - logging's name
+    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def]
         exc_type, _exc, tb = ei
         frames = "".join(traceback.format_tb(tb)) if tb else ""
         name = exc_type.__name__ if exc_type else "Exception"
