@@ -20,7 +20,7 @@ from .models import (
     SanctionRecord,
     TrainingRecord,
 )
-from .services import employee_errors
+from .services import employee_errors, position_errors
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -134,6 +134,13 @@ class PositionForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Position
         fields = ["name", "position_type", "functional_level"]
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        cleaned = super().clean()
+        for field, messages in position_errors(cleaned).items():
+            if field not in self._errors:
+                self.add_error(field, messages)
+        return cleaned
 
 
 HISTORY_FORMS: dict[str, type[forms.ModelForm]] = {}

@@ -220,10 +220,16 @@ def _reassign_opd(unit: OrgUnit) -> None:
     OrgUnit.objects.filter(pk__in=ids).update(opd=opd)
 
 
+def position_errors(data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Business-rule errors for a post: only a functional post has a functional level."""
+    if data.get("position_type") != PositionType.FUNGSIONAL and data.get("functional_level"):
+        return {"functional_level": [_("Jenjang hanya untuk jabatan fungsional.")]}
+    return {}
+
+
 @transaction.atomic
 def position_create(*, actor: Any, data: Mapping[str, Any], source: str = Source.WEB) -> Position:
-    if data.get("position_type") != PositionType.FUNGSIONAL and data.get("functional_level"):
-        raise ValidationError({"functional_level": [_("Jenjang hanya untuk jabatan fungsional.")]})
+    _check(position_errors(data))
     fields = ("name", "position_type", "functional_level", "org_unit")
     values = {k: data.get(k) for k in fields}
     values["functional_level"] = values["functional_level"] or ""
@@ -235,6 +241,22 @@ def position_create(*, actor: Any, data: Mapping[str, Any], source: str = Source
         source=source,
         changes=diff({}, snapshot(position, fields)),
     )
+    return position
+
+
+@transaction.atomic
+def position_update(*, actor: Any, position: Position, data: Mapping[str, Any], source: str = Source.WEB) -> Position:
+    """Rename a post or change its type or level; a post keeps its unit (a new unit is a new post)."""
+    merged = {"position_type": position.position_type, "functional_level": position.functional_level, **data}
+    _check(position_errors(merged))
+    fields = [f for f in ("name", "position_type", "functional_level") if f in data]
+    before = snapshot(position, fields)
+    for field in fields:
+        setattr(position, field, data[field] or "" if field == "functional_level" else data[field])
+    changes = diff(before, snapshot(position, fields))
+    if changes:
+        position.save(update_fields=list(changes))
+        audit_record(actor=actor, action="people.position.updated", obj=position, source=source, changes=changes)
     return position
 
 

@@ -13,6 +13,8 @@ def _foreign_token(p):  # type: ignore[no-untyped-def]
 
 
 ROUTES = {
+    "position_create": Route(WRITERS, args=lambda p: [p.regency.dinkes.pk]),
+    "position_edit": Route(WRITERS, args=lambda p: [p.dodi_employee.position_id]),
     "import_template": Route(WRITERS, args=lambda p: ["employees"]),
     "import_mapping": Route(set(), args=_foreign_token),
     "import_result": Route(set(), args=_foreign_token),

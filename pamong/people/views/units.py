@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -20,8 +20,8 @@ from ..access import (
     units_visible_to,
     units_writable_by,
 )
-from ..forms import UnitForm
-from ..models import OrgUnit
+from ..forms import PositionForm, UnitForm
+from ..models import OrgUnit, Position
 from .employees import _apply_service_errors
 
 
@@ -115,3 +115,37 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Unit disimpan."))
             return redirect("unit_detail", pk=pk)
     return render(request, "people/unit_form.html", {"form": form, "title": _("Ubah unit"), "unit": unit})
+
+
+@login_required
+def position_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_unit_for_user(request.user, pk, write=True)
+    form = PositionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.position_create(actor=request.user, data={**form.cleaned_data, "org_unit": unit})
+        except ValidationError as exc:
+            _apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Jabatan ditambahkan."))
+            return redirect("unit_detail", pk=unit.pk)
+    return render(request, "people/position_form.html", {"form": form, "unit": unit, "title": _("Tambah jabatan")})
+
+
+@login_required
+def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    position = Position.objects.select_related("org_unit").filter(pk=pk).first()
+    if position is None:
+        raise Http404
+    unit = get_unit_for_user(request.user, position.org_unit_id, write=True)
+    form = PositionForm(request.POST or None, instance=position)
+    if request.method == "POST" and form.is_valid():
+        try:
+            stored = Position.objects.get(pk=pk)
+            services.position_update(actor=request.user, position=stored, data=form.cleaned_data)
+        except ValidationError as exc:
+            _apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Jabatan disimpan."))
+            return redirect("unit_detail", pk=unit.pk)
+    return render(request, "people/position_form.html", {"form": form, "unit": unit, "title": _("Ubah jabatan")})
