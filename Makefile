@@ -16,7 +16,7 @@ $(VENV)/.synced: pyproject.toml uv.lock scripts/bootstrap.sh
 	@touch $@
 
 messages: venv
-	cd pamong && PAMONG_DEBUG=1 ../$(PY) ../manage.py compilemessages -v0
+	PAMONG_DEBUG=1 $(PY) manage.py compilemessages -v0 --ignore=.venv --ignore=var --ignore=node_modules
 
 run: venv messages
 	PAMONG_DEBUG=1 $(PY) manage.py migrate -v0
