@@ -16,7 +16,6 @@ from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -154,14 +153,6 @@ class UnitPatch(Schema):
     active_until: dt.date | None = None
 
 
-def _unit_search(units, text: str | None):  # type: ignore[no-untyped-def]
-    # TODO(people): move to OrgUnitQuerySet.search() so the web tree can use it too.
-    text = (text or "").strip()
-    if not text:
-        return units
-    return units.filter(Q(name__icontains=text) | Q(code__istartswith=text))
-
-
 @router.get("/units", response={200: UnitList, **READ_ERRORS}, tags=["unit"], summary="Daftar unit")
 def unit_list(request: HttpRequest, filters: Query[UnitFilter]) -> dict[str, Any]:
     """Units you may see, ordered by code; filter by parent, kind, or name/code."""
@@ -170,7 +161,7 @@ def unit_list(request: HttpRequest, filters: Query[UnitFilter]) -> dict[str, Any
         units = units.filter(parent_id=filters.parent)
     if filters.kind:
         units = units.filter(kind=filters.kind)
-    units = _unit_search(units, filters.q).order_by("code", "id")
+    units = units.search(filters.q).order_by("code", "id")
     return page_of(units, filters)
 
 
@@ -450,22 +441,14 @@ def _with_histories(employee: Employee) -> Employee:
 def employee_list(request: HttpRequest, filters: Query[EmployeeFilter]) -> dict[str, Any]:
     """Employees you may see, ordered by name. ``count`` is the total before ``limit``/``offset``."""
     employees = employees_visible_to(request.auth).for_list()  # type: ignore[attr-defined]
-    employees = employees.search(filters.q or "")
-    if filters.unit is not None:
-        if OrgUnit.objects.filter(pk=filters.unit).exists():
-            employees = employees.in_units(OrgUnit.objects.subtree_ids(filters.unit))
-        else:
-            employees = employees.none()
-    if filters.status:
-        employees = employees.filter(status=filters.status)
-    if filters.golongan:
-        employees = employees.filter(golongan=filters.golongan)
-    if filters.position_type:
-        employees = employees.filter(position__position_type=filters.position_type)
-    if filters.active is True:
-        employees = employees.active()
-    elif filters.active is False:
-        employees = employees.filter(is_active=False)
+    employees = employees.filtered(
+        q=filters.q,
+        unit_id=filters.unit,
+        status=filters.status,
+        golongan=filters.golongan,
+        position_type=filters.position_type,
+        active=filters.active,
+    )
     return page_of(employees, filters)
 
 

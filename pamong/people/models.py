@@ -57,6 +57,13 @@ class OrgUnitQuerySet(TreeQuerySet):
         """The regency's departments: units whose OPD is themselves."""
         return self.filter(opd_id=models.F("id"))
 
+    def search(self, text: str | None) -> OrgUnitQuerySet:
+        """Part of the name, or the start of the code."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        return self.filter(Q(name__icontains=text) | Q(code__istartswith=text))
+
     def subtree_ids(self, unit_id: int) -> list[int]:
         """Ids of ``unit_id`` and everything under it (recursive CTE)."""
         root = self.model.objects.get(pk=unit_id)
@@ -218,6 +225,33 @@ class EmployeeQuerySet(models.QuerySet):
         if text.isdigit():
             return self.filter(nip__startswith=text)
         return self.filter(name__icontains=text)
+
+    def filtered(
+        self,
+        *,
+        q: str | None = None,
+        unit_id: int | None = None,
+        status: str | None = None,
+        golongan: str | None = None,
+        position_type: str | None = None,
+        active: bool | None = None,
+    ) -> EmployeeQuerySet:
+        """The list filters shared by the web page and the API; ``None`` means "any".
+        ``unit_id`` takes the unit and everything under it (an unknown unit matches nobody)."""
+        qs = self.search(q or "")
+        if unit_id is not None:
+            if not OrgUnit.objects.filter(pk=unit_id).exists():
+                return qs.none()
+            qs = qs.in_units(OrgUnit.objects.subtree_ids(unit_id))
+        if status:
+            qs = qs.filter(status=status)
+        if golongan:
+            qs = qs.filter(golongan=golongan)
+        if position_type:
+            qs = qs.filter(position__position_type=position_type)
+        if active is not None:
+            qs = qs.filter(is_active=active)
+        return qs
 
     def for_list(self) -> EmployeeQuerySet:
         """What the list page and API show, in one query."""

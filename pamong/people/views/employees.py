@@ -38,23 +38,20 @@ def employee_list(request: HttpRequest) -> HttpResponse:
     require_people_reader(request.user)
     units = units_visible_to(request.user).order_by("code")
     form = EmployeeFilterForm(request.GET or None, units=units, initial={"active": "1"})
-    employees = employees_visible_to(request.user).for_list()
+    data = form.cleaned_data if form.is_valid() else {}
     active = request.GET.get("active", "1")
-    if form.is_valid():
-        data = form.cleaned_data
-        employees = employees.search(data["q"])
-        if data["unit"]:
-            employees = employees.in_subtree(data["unit"])
-        if data["status"]:
-            employees = employees.filter(status=data["status"])
-        if data["golongan"]:
-            employees = employees.filter(golongan=data["golongan"])
-        if data["position_type"]:
-            employees = employees.filter(position__position_type=data["position_type"])
-    if active == "1":
-        employees = employees.filter(is_active=True)
-    elif active == "0":
-        employees = employees.filter(is_active=False)
+    employees = (
+        employees_visible_to(request.user)
+        .for_list()
+        .filtered(
+            q=data.get("q"),
+            unit_id=data["unit"].pk if data.get("unit") else None,
+            status=data.get("status"),
+            golongan=data.get("golongan"),
+            position_type=data.get("position_type"),
+            active={"1": True, "0": False}.get(active),
+        )
+    )
     page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
