@@ -29,6 +29,7 @@ from ninja.renderers import JSONRenderer
 
 from pamong.accounts.api import API_AUTH, errors_of
 from pamong.accounts.api import router as accounts_router
+from pamong.monitoring.api import router as monitoring_router
 from pamong.people.api import router as people_router
 
 logger = logging.getLogger("pamong.api")
@@ -158,6 +159,7 @@ api = PamongAPI(
 )
 api.add_router("", accounts_router)
 api.add_router("", people_router)
+api.add_router("", monitoring_router)
 
 
 @api.exception_handler(NinjaValidationError)

@@ -1,0 +1,1 @@
+"""The monev pages, one module per part: structure, realisation, evaluation, warnings, reports, import."""
