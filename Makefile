@@ -4,6 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 export PAMONG_DATA_DIR ?= $(CURDIR)/var
+# The demo regency's name, printed on its certificates and reports.
+export PAMONG_REGENCY_NAME ?= Kabupaten Wiratama
 PROD_ENV := PAMONG_DEBUG=0 PAMONG_SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -dc A-Za-z0-9) \
             PAMONG_ALLOWED_HOSTS=pamong.example.go.id DJANGO_SETTINGS_MODULE=pamong.settings
 PYTEST_WORKERS ?= 2
