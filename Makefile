@@ -24,6 +24,7 @@ run: venv messages
 	PAMONG_DEBUG=1 $(PY) manage.py migrate -v0
 	PAMONG_DEBUG=1 $(PY) manage.py createcachetable
 	PAMONG_DEBUG=1 $(PY) manage.py demo --if-empty
+	PAMONG_DEBUG=1 $(PY) manage.py learning demo
 	PAMONG_DEBUG=1 $(PY) manage.py monev demo --if-empty
 	PAMONG_DEBUG=1 $(PY) manage.py serve --port 8000
 

@@ -29,6 +29,7 @@ from ninja.renderers import JSONRenderer
 
 from pamong.accounts.api import API_AUTH, errors_of
 from pamong.accounts.api import router as accounts_router
+from pamong.learning.api import router as learning_router
 from pamong.monitoring.api import router as monitoring_router
 from pamong.people.api import router as people_router
 
@@ -159,6 +160,7 @@ api = PamongAPI(
 )
 api.add_router("", accounts_router)
 api.add_router("", people_router)
+api.add_router("", learning_router)
 api.add_router("", monitoring_router)
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .models import Role
 from .scope import scope_for
 
 
@@ -13,6 +14,7 @@ def navigation(request) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     return {
         "nav": {
             "people": can_read,
+            "learning": scope.is_bkd_admin or can_read or Role.FACILITATOR in scope.roles,
             "people_write": can_write,
             "imports": can_write,
             "audit": scope.is_bkd_admin,

@@ -13,7 +13,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 
-def _fetcher():  # type: ignore[no-untyped-def]
+def static_url_fetcher():  # type: ignore[no-untyped-def]
     """A WeasyPrint URL fetcher that reads ``static:`` URLs from disk and nothing else."""
     import mimetypes
 
@@ -40,4 +40,4 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string(template, context)
-    return HTML(string=html, url_fetcher=_fetcher(), base_url="static:").write_pdf()
+    return HTML(string=html, url_fetcher=static_url_fetcher(), base_url="static:").write_pdf()
