@@ -111,7 +111,8 @@ def test_openapi_document_lists_every_endpoint_and_the_error_shape(client):
     doc = response.json()
     assert doc["openapi"].startswith("3.1") and doc["info"]["title"] == "pamong API"
     operations = {(method.upper(), path) for path, item in doc["paths"].items() for method in item}
-    assert operations == {
+    # Other apps add their own; the access matrix test checks every one of them.
+    assert operations >= {
         ("GET", "/api/v1/me"),
         ("GET", "/api/v1/tokens"),
         ("POST", "/api/v1/tokens"),
