@@ -32,6 +32,7 @@ from pamong.accounts.api import router as accounts_router
 from pamong.learning.api import router as learning_router
 from pamong.monitoring.api import router as monitoring_router
 from pamong.people.api import router as people_router
+from pamong.professionalism.api import router as professionalism_router
 
 logger = logging.getLogger("pamong.api")
 
@@ -162,6 +163,7 @@ api.add_router("", accounts_router)
 api.add_router("", people_router)
 api.add_router("", learning_router)
 api.add_router("", monitoring_router)
+api.add_router("", professionalism_router)
 
 
 @api.exception_handler(NinjaValidationError)
