@@ -25,6 +25,8 @@ run: venv messages
 	PAMONG_DEBUG=1 $(PY) manage.py createcachetable
 	PAMONG_DEBUG=1 $(PY) manage.py demo --if-empty
 	PAMONG_DEBUG=1 $(PY) manage.py learning demo
+	PAMONG_DEBUG=1 $(PY) manage.py ipasn measure --year $$(($$(date +%Y)-1))
+	PAMONG_DEBUG=1 $(PY) manage.py ipasn measure --year $$(date +%Y)
 	PAMONG_DEBUG=1 $(PY) manage.py monev demo --if-empty
 	PAMONG_DEBUG=1 $(PY) manage.py serve --port 8000
 

@@ -144,7 +144,10 @@ def step_text(indicator: ipasn.Indicator, position_type: str, rules: ipasn.Rules
             "min": points(row.min_jp if row else None),
         }
     elif indicator.key == "seminar":
-        text = _("belum mengikuti seminar/workshop/magang/kursus dalam 2 tahun terakhir")
+        row = rules.row(ipasn.POSITION_GROUP.get(position_type, ""), "seminar")
+        text = _("belum mengikuti seminar/workshop/magang/kursus dalam %(months)s bulan terakhir") % {
+            "months": row.window_months if row else 24
+        }
     elif indicator.key == "education":
         text = _("menyelesaikan pendidikan %(level)s") % {"level": EDUCATION_LABELS.get(indicator.target, "")}
     elif indicator.key == "performance":

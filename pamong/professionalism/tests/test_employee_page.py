@@ -15,7 +15,7 @@ def text(response):  # type: ignore[no-untyped-def]
 @time_machine.travel("2026-12-31 10:00 +0700", tick=False)
 def test_dodi_sees_his_official_90_tinggi_with_every_indicator(measured, login):
     page = text(login(measured.dodi).get("/ipasn/me/"))
-    assert "Pengukuran 2026 per 31 Desember 2026" in page
+    assert "Pengukuran 2026 per 31 Desember 2026 (Aturan bawaan (PermenPANRB 38/2018, Perban BKN 8/2019) (v1))" in page
     assert "90 Tinggi" in page
     assert "Kualifikasi 20 25" in page and "Kompetensi 40 40" in page and "Kinerja 25 30" in page
     assert "Diklat kepemimpinan sesuai jabatan: PKA (Diklatpim III) sudah 15 15" in page
@@ -29,7 +29,7 @@ def test_citra_is_told_which_steps_would_raise_her_score_and_by_how_much(measure
     assert "65 Rendah" in page
     steps = page[page.index("Langkah yang akan menaikkan IP ASN") :]
     assert "ikuti diklat teknis 8 JP lagi dalam 12 bulan (minimal 20 JP): +15" in steps
-    assert "belum mengikuti seminar/workshop/magang/kursus dalam 2 tahun terakhir: +10" in steps
+    assert "belum mengikuti seminar/workshop/magang/kursus dalam 24 bulan terakhir: +10" in steps
     assert "menyelesaikan pendidikan S-2: +5" in steps
     assert steps.index("diklat teknis") < steps.index("seminar") < steps.index("S-2")  # largest gain first
 

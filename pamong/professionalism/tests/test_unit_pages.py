@@ -108,3 +108,14 @@ def test_the_regency_page_runs_a_bounded_number_of_queries(measured, login, djan
 def test_without_a_measurement_the_page_says_so(personas, login):
     page = text(login(personas.ani).get("/ipasn/"))
     assert "Belum ada pengukuran IP ASN." in page
+
+
+def test_a_reader_of_two_separate_units_gets_a_list_of_both(measured, login):
+    from pamong.accounts.models import Role, RoleAssignment, User
+
+    user = User.objects.create_user("gani", "gani@contoh.go.id", "persona-password-123")
+    for unit in (measured.regency.dinkes, measured.regency.dindik):
+        RoleAssignment.objects.create(user=user, role=Role.LEADER, org_unit=unit, include_subtree=True)
+    response = login(user).get("/ipasn/")
+    rows = [(r.unit.name, r.aggregate.mean_total) for r in response.context["rows"]]
+    assert rows == [("Dinas Kesehatan", Decimal("90.00")), ("Dinas Pendidikan", Decimal("65.00"))]
